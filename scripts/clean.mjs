@@ -1,0 +1,4 @@
+// Removes the build output so that deleted sources never linger in dist/.
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });

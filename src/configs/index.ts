@@ -1,0 +1,43 @@
+/**
+ * The flat configs, built from the rules' own `meta.docs.recommended`, never from
+ * hand-written lists. Each references the plugin object it belongs to.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { AnyAsyncGuardRule } from '../rules/index.js';
+
+export const PLUGIN_NAMESPACE = 'async-guard';
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+
+/** Builds every config for `plugin`, whose `rules` are the plugin's rule table. */
+export function buildConfigs(
+  plugin: TSESLint.FlatConfig.Plugin,
+  rules: Readonly<Record<string, AnyAsyncGuardRule>>,
+): Record<ConfigName, TSESLint.FlatConfig.Config> {
+  const entries = Object.entries(rules);
+  const config = (
+    name: ConfigName,
+    pick: (rule: AnyAsyncGuardRule) => RuleEntry | undefined,
+  ): TSESLint.FlatConfig.Config => {
+    const ruleEntries: Record<string, RuleEntry> = {};
+    for (const [id, rule] of entries) {
+      const entry = pick(rule);
+      if (entry !== undefined) ruleEntries[`${PLUGIN_NAMESPACE}/${id}`] = entry;
+    }
+    return { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules: ruleEntries };
+  };
+
+  return {
+    recommended: config('recommended', (rule) =>
+      rule.meta.docs?.recommended?.recommended ? 'error' : undefined,
+    ),
+    strict: config('strict', (rule) => {
+      const strictOptions = rule.meta.docs?.recommended?.strict;
+      return strictOptions && strictOptions.length > 0 ? ['error', ...strictOptions] : 'error';
+    }),
+    all: config('all', () => 'error'),
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Every rule of the plugin, by id. The configs are built from this table and from each
+ * rule's own `meta.docs`; `npm run new-rule -- <id>` adds a line here.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { AsyncGuardDocs } from '../utils/create-rule.js';
+
+export type AnyAsyncGuardRule = TSESLint.RuleModule<string, readonly unknown[], AsyncGuardDocs>;
+
+export const rules = {
+  // new-rule: insert above
+} satisfies Record<string, AnyAsyncGuardRule>;
+
+export type RuleId = keyof typeof rules;
