@@ -34,5 +34,4 @@ const plugin: AsyncGuardPlugin = {
 Object.assign(plugin.configs, buildConfigs(plugin, rules));
 
 export default plugin;
-export { rules };
 export type { ConfigName };

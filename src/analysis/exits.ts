@@ -83,7 +83,7 @@ export function functionBodyExits(
   predicate: ExitPredicate,
 ): ExitResult {
   const body = fn.body;
-  if (!body || body.type !== AST_NODE_TYPES.BlockStatement) return 'never';
+  if (body?.type !== AST_NODE_TYPES.BlockStatement) return 'never';
   return statementsExit(body.body, predicate);
 }
 

@@ -148,10 +148,10 @@ export function resultMemberCalls(
   creator: TSESTree.CallExpression | TSESTree.NewExpression,
 ): TSESTree.CallExpression[] {
   let init: TSESTree.Node = creator;
-  if (init.parent?.type === AST_NODE_TYPES.AwaitExpression) init = init.parent;
+  if (init.parent.type === AST_NODE_TYPES.AwaitExpression) init = init.parent;
   const declarator = init.parent;
   if (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
     declarator.init !== init ||
     declarator.id.type !== AST_NODE_TYPES.Identifier ||
     declarator.parent.kind !== 'const'
@@ -163,7 +163,7 @@ export function resultMemberCalls(
     for (const reference of variable.references) {
       const member = reference.identifier.parent;
       if (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.type === AST_NODE_TYPES.MemberExpression &&
         member.object === reference.identifier &&
         member.parent.type === AST_NODE_TYPES.CallExpression &&
         member.parent.callee === member &&

@@ -23,10 +23,10 @@ const cache = new WeakMap<object, TypeInfo | null>();
 export function getProgram(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): ts.Program | undefined {
-  const services = context.sourceCode.parserServices as
-    | Partial<TSESLint.SourceCode['parserServices']>
-    | undefined;
-  return (services?.program as ts.Program | null | undefined) ?? undefined;
+  // espree files have no parser services; typescript-eslint without a project has no program.
+  const services: Partial<TSESLint.SourceCode['parserServices']> | undefined =
+    context.sourceCode.parserServices;
+  return services?.program ?? undefined;
 }
 
 /** Type helpers for the file being linted, or `undefined` without type information. */
