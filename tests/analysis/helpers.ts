@@ -19,7 +19,7 @@ export function runProbe(code: string, probe: Probe, filename = 'file.ts'): void
     [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-        languageOptions: { parser: parser as Linter.Parser, sourceType: 'module' },
+        languageOptions: { parser, sourceType: 'module' },
         plugins: { probe: { rules: { probe: rule as never } } },
         rules: { 'probe/probe': 'error' },
       },
