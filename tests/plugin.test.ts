@@ -8,6 +8,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
+import { rules, type AnyAsyncGuardRule } from '../src/rules/index.js';
 import { DOCS_BASE_URL } from '../src/utils/create-rule.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +16,7 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
   name: string;
   version: string;
 };
-const ruleEntries = Object.entries(plugin.rules);
+const ruleEntries: [string, AnyAsyncGuardRule][] = Object.entries(rules);
 const ruleIds = ruleEntries.map(([id]) => id);
 
 /** Rule ids by their source: `src/rules/<id>.ts` or `src/rules/<id>/index.ts`. */
@@ -34,7 +35,7 @@ function lintWith(ruleId: string, options: unknown[]): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat' });
   return linter.verify('async function f() {}', [
     {
-      plugins: { 'async-guard': plugin as never },
+      plugins: { 'async-guard': plugin },
       rules: { [`async-guard/${ruleId}`]: ['error', ...options] },
     },
   ]);
@@ -47,6 +48,10 @@ describe('the plugin object', () => {
       version: packageJson.version,
       namespace: 'async-guard',
     });
+  });
+
+  it('publishes the rule table', () => {
+    expect(plugin.rules).toBe(rules);
   });
 
   it('has a rule for every source file in src/rules, and no other', () => {
@@ -132,6 +137,6 @@ describe('configs', () => {
 
   it('strict options pass the rules’ schemas', () => {
     const linter = new Linter({ configType: 'flat' });
-    expect(() => linter.verify('const a = 1;', [plugin.configs.strict as Linter.Config])).not.toThrow();
+    expect(() => linter.verify('const a = 1;', [plugin.configs.strict])).not.toThrow();
   });
 });

@@ -85,7 +85,7 @@ function lint(code: string, filename: string, typed: boolean, js = false): Linte
       };
   return linter.verify(
     code,
-    [{ files: ['**/*.*'], languageOptions, plugins: plugin.configs.all.plugins as never, rules: allRules } as Linter.Config],
+    [{ files: ['**/*.*'], languageOptions, plugins: plugin.configs.all.plugins, rules: allRules }],
     filename,
   );
 }

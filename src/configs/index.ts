@@ -2,7 +2,7 @@
  * The flat configs, built from the rules' own `meta.docs.recommended`, never from
  * hand-written lists. Each references the plugin object it belongs to.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import type { AnyAsyncGuardRule } from '../rules/index.js';
 
@@ -10,24 +10,26 @@ export const PLUGIN_NAMESPACE = 'async-guard';
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
-type RuleEntry = TSESLint.SharedConfig.RuleEntry;
-
-/** Builds every config for `plugin`, whose `rules` are the plugin's rule table. */
+/** Builds every config for `plugin`, whose rules are `rules`. */
 export function buildConfigs(
-  plugin: TSESLint.FlatConfig.Plugin,
+  plugin: ESLint.Plugin,
   rules: Readonly<Record<string, AnyAsyncGuardRule>>,
-): Record<ConfigName, TSESLint.FlatConfig.Config> {
+): Record<ConfigName, Linter.Config> {
   const entries = Object.entries(rules);
   const config = (
     name: ConfigName,
-    pick: (rule: AnyAsyncGuardRule) => RuleEntry | undefined,
-  ): TSESLint.FlatConfig.Config => {
-    const ruleEntries: Record<string, RuleEntry> = {};
+    pick: (rule: AnyAsyncGuardRule) => Linter.RuleEntry | undefined,
+  ): Linter.Config => {
+    const ruleEntries: Linter.RulesRecord = {};
     for (const [id, rule] of entries) {
       const entry = pick(rule);
       if (entry !== undefined) ruleEntries[`${PLUGIN_NAMESPACE}/${id}`] = entry;
     }
-    return { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules: ruleEntries };
+    return {
+      name: `${PLUGIN_NAMESPACE}/${name}`,
+      plugins: { [PLUGIN_NAMESPACE]: plugin },
+      rules: ruleEntries,
+    };
   };
 
   return {
