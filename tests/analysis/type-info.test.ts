@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import parser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -15,7 +15,11 @@ function probe(code: string, mode: 'typed' | 'untyped' | 'espree', onIdentifier:
   const linter = new Linter({ configType: 'flat' });
   const rule = {
     meta: { type: 'problem' as const, schema: [] },
-    create: (context: Context) => ({ Identifier: (node: TSESTree.Identifier) => onIdentifier(context, node) }),
+    create: (context: Context) => ({
+      Identifier: (node: TSESTree.Identifier) => {
+        onIdentifier(context, node);
+      },
+    }),
   };
   const languageOptions: Linter.Config['languageOptions'] =
     mode === 'espree'
@@ -44,7 +48,7 @@ describe('getTypeInfo', () => {
     const declarations: string[] = [];
     probe(`import { readText } from './src/utils/fs-wrapper'; readText('x');`, 'typed', (context, node) => {
       const symbol = getTypeInfo(context)?.getSymbol(node);
-      if (node.name === 'readText' && node.parent.type === 'CallExpression') declarations.push(symbol?.getName() ?? 'none');
+      if (node.name === 'readText' && node.parent.type === AST_NODE_TYPES.CallExpression) declarations.push(symbol?.getName() ?? 'none');
     });
     expect(declarations).toEqual(['readFileSync']);
   });
