@@ -55,6 +55,16 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefi
  */
 export function runsSynchronouslyInParent(fn: FunctionNode): boolean {
   const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression) {
+    // `(function () { … }).call(thisArg)` / `.apply(thisArg, args)`
+    const method = memberName(parent);
+    return (
+      parent.object === fn &&
+      (method === 'call' || method === 'apply') &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    );
+  }
   if (parent.type === AST_NODE_TYPES.CallExpression) {
     if (parent.callee === fn) return true;
     const callee = parent.callee;
@@ -87,13 +97,36 @@ export function runsSynchronouslyInParent(fn: FunctionNode): boolean {
  * synchronously inside an async function.
  */
 export function getAsyncContext(node: TSESTree.Node): FunctionNode | undefined {
+  let from = node;
   let fn = getEnclosingFunction(node);
   while (fn) {
+    if (isInDeferredClassMember(from, fn)) return undefined;
     if (fn.async) return fn;
     if (!runsSynchronouslyInParent(fn)) return undefined;
+    from = fn;
     fn = getEnclosingFunction(fn);
   }
   return undefined;
+}
+
+/**
+ * Is `node` inside the initializer of an instance field (`class A { x = f() }`) that lies
+ * between it and `fn`? Such an initializer runs when the class is instantiated, not when the
+ * function around the class runs.
+ */
+function isInDeferredClassMember(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (
+      (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
+      !current.static &&
+      current.value === child
+    ) {
+      return true;
+    }
+    child = current;
+  }
+  return false;
 }
 
 /** Is `node` in async context? */
@@ -103,5 +136,19 @@ export function isInAsyncContext(node: TSESTree.Node): boolean {
 
 /** Is the innermost function around `node` async (so an `await` may be written there)? */
 export function canAwaitAt(node: TSESTree.Node): boolean {
-  return getEnclosingFunction(node)?.async === true;
+  const fn = getEnclosingFunction(node);
+  if (fn?.async !== true) return false;
+  // `await` is not allowed in a parameter default, a class field initializer or a static block.
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return false;
+    }
+    child = current;
+  }
+  return !fn.params.some((param) => param === child);
 }

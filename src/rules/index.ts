@@ -5,10 +5,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { AsyncGuardDocs } from '../utils/create-rule.js';
+import noSyncInAsync from './no-sync-in-async/index.js';
 
 export type AnyAsyncGuardRule = TSESLint.RuleModule<string, readonly unknown[], AsyncGuardDocs>;
 
 export const rules = {
+  'no-sync-in-async': noSyncInAsync,
   // new-rule: insert above
 } satisfies Record<string, AnyAsyncGuardRule>;
 
