@@ -14,7 +14,7 @@ echo "packed $tarball"
 tsv=$(node -p "require('./package.json').devDependencies['typescript-eslint']")
 
 for eslint_range in '^10.0.0' '^9.22.0'; do
-  project="$work/consumer-${eslint_range//[^0-9]/}"
+  project="$work/consumer-eslint-${eslint_range:1:2}"
   mkdir -p "$project"
   cp -r "$root/.ci/consumer/." "$project/"
   cd "$project"
