@@ -103,10 +103,15 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
 });
 
 describe('configs', () => {
-  it('are named and reference the plugin itself', () => {
+  it('are named, and those that turn our rules on reference the plugin itself', () => {
     for (const [name, config] of Object.entries(plugin.configs)) {
       expect(config.name).toBe(`async-guard/${name}`);
-      expect(config.plugins?.['async-guard']).toBe(plugin);
+      if (name === 'typescript-eslint-compat') {
+        expect(config.plugins).toBeUndefined();
+        expect(Object.keys(config.rules ?? {}).every((id) => id.startsWith('@typescript-eslint/'))).toBe(true);
+      } else {
+        expect(config.plugins?.['async-guard']).toBe(plugin);
+      }
     }
   });
 

@@ -5,12 +5,16 @@
 import type { ESLint, Linter } from 'eslint';
 
 import type { AnyAsyncGuardRule } from '../rules/index.js';
+import { buildTypescriptEslintCompatConfig } from './typescript-eslint-compat.js';
 
 export const PLUGIN_NAMESPACE = 'async-guard';
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
+export type ConfigName = 'recommended' | 'strict' | 'all' | 'typescript-eslint-compat';
 
-/** Builds every config for `plugin`, whose rules are `rules`. */
+/**
+ * Builds every config for `plugin`, whose rules are `rules`. `typescript-eslint-compat` turns
+ * none of our rules on: it adjusts typescript-eslint's rules so no problem is reported twice.
+ */
 export function buildConfigs(
   plugin: ESLint.Plugin,
   rules: Readonly<Record<string, AnyAsyncGuardRule>>,
@@ -41,5 +45,6 @@ export function buildConfigs(
       return strictOptions && strictOptions.length > 0 ? ['error', ...strictOptions] : 'error';
     }),
     all: config('all', () => 'error'),
+    'typescript-eslint-compat': buildTypescriptEslintCompatConfig(),
   };
 }
