@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
       unhandledDuringAwait:
         'This promise has no handler yet while the function awaits something else (or leaves) first; if it rejects meanwhile, the rejection is unhandled even inside `try`: combine the work with `Promise.all`, or attach a handler before that point.',
       voidCallback:
-        'This async callback is passed where its returned promise is ignored, so a rejection inside it goes unhandled: catch errors inside it (wrap the body in `try`/`catch`), or pass a non-async function that handles the promise.',
+        'This callback returns a promise where its result is ignored, so a rejection inside it goes unhandled: catch errors inside it (wrap the body in `try`/`catch`), or pass a non-async function that handles the promise.',
       floatingFixAwait: 'Add `await`.',
       floatingFixVoid: 'Mark the promise as deliberately ignored with `void`.',
     },
