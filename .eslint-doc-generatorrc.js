@@ -7,7 +7,8 @@ export default {
   ],
   ignoreConfig: ['all', 'typescript-eslint-compat'],
   ruleDocTitleFormat: 'desc-parens-name',
-  ruleDocSectionInclude: ['Examples', 'Options', 'Type information', 'When Not To Use It'],
+  // `Options` is required of (and refused to) rules by their schema: the generator checks it itself.
+  ruleDocSectionInclude: ['Examples', 'Type information', 'When Not To Use It', 'Related'],
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options'],
   urlRuleDoc: 'docs/rules/{name}.md',
 };
