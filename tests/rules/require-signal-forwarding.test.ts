@@ -61,6 +61,19 @@ testRule('require-signal-forwarding', rule, {
         }
       }
     `,
+    // After an abort check whose aborted branch does not leave, the aborted path reaches the
+    // call too: it may be cleanup, so it is not reported.
+    `
+      import { setTimeout as sleep } from 'node:timers/promises';
+      export async function drain(queue: { next(signal: AbortSignal): Promise<void> }, signal: AbortSignal) {
+        try {
+          await queue.next(signal);
+        } catch (error) {
+          if (signal.aborted) console.warn('drain cancelled', error);
+          await sleep(250);
+        }
+      }
+    `,
     // A catch branch after an abort check is cleanup too.
     `
       export async function runJob(job: { id: string }, signal: AbortSignal) {
@@ -523,6 +536,93 @@ testRule('require-signal-forwarding', rule, {
       `,
       typed: [{ messageId: 'unabortableSleep', line: 7, column: 19 }],
       untyped: [],
+    },
+    // The backoff of a retry loop, after `if (signal.aborted) throw`: it runs only while the
+    // signal is live, and waits out the whole delay if the caller cancels meanwhile.
+    {
+      code: `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function fetchWithRetry(url: string, signal: AbortSignal): Promise<Response> {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await fetch(url, { signal });
+            } catch (error) {
+              if (signal.aborted || attempt >= 3) throw error;
+              await sleep(2 ** attempt * 100);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          line: 9,
+          column: 21,
+          data: { callee: 'sleep', signal: 'signal' },
+          suggestions: [
+            {
+              messageId: 'forwardSignal',
+              output: `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function fetchWithRetry(url: string, signal: AbortSignal): Promise<Response> {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await fetch(url, { signal });
+            } catch (error) {
+              if (signal.aborted || attempt >= 3) throw error;
+              await sleep(2 ** attempt * 100, undefined, { signal });
+            }
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // The same after `signal.throwIfAborted()` in a job worker's catch.
+    {
+      code: `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function work(job: { run(signal: AbortSignal): Promise<void> }, options: { signal: AbortSignal }) {
+          while (true) {
+            try {
+              await job.run(options.signal);
+              return;
+            } catch {
+              options.signal.throwIfAborted();
+              await sleep(1_000);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          line: 10,
+          column: 21,
+          data: { callee: 'sleep', signal: 'options.signal' },
+          suggestions: [
+            {
+              messageId: 'forwardSignal',
+              output: `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function work(job: { run(signal: AbortSignal): Promise<void> }, options: { signal: AbortSignal }) {
+          while (true) {
+            try {
+              await job.run(options.signal);
+              return;
+            } catch {
+              options.signal.throwIfAborted();
+              await sleep(1_000, undefined, { signal: options.signal });
+            }
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
     },
     // A catch without an abort check is not exempt.
     {

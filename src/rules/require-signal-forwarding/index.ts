@@ -7,7 +7,7 @@ import {
   type FunctionNode,
 } from '../../analysis/async-context.js';
 import { awaitedHow, isCallbackOfAwaitedCall, isMapCallbackOfAwaitedCombinator } from '../../analysis/awaited-calls.js';
-import { isInFinally } from '../../analysis/exits.js';
+import { isInFinally, statementExits, throwsOrReturns } from '../../analysis/exits.js';
 import {
   getSignalAnalysis,
   unwrap,
@@ -143,7 +143,13 @@ url: "https://github.com/eslint-plugin-async-guard/eslint-plugin-async-guard/blo
       const roots = rootsOf(externals);
       let child: TSESTree.Node = node;
       for (let parent = node.parent; parent && parent !== owner; child = parent, parent = parent.parent) {
-        if (parent.type === AST_NODE_TYPES.CatchClause && containsAbortCheck(parent.body, node.range[0])) return true;
+        if (
+          parent.type === AST_NODE_TYPES.CatchClause &&
+          containsAbortCheck(parent.body, node.range[0]) &&
+          !leavesWhenAbortedBefore(parent.body, node)
+        ) {
+          return true;
+        }
         if (
           (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
           child !== parent.test &&
@@ -279,6 +285,45 @@ url: "https://github.com/eslint-plugin-async-guard/eslint-plugin-async-guard/blo
     }
   },
 });
+
+/**
+ * Does the catch body leave, when the signal is aborted, before `node`: an earlier
+ * `if (signal.aborted) throw err;` (or `if (signal.aborted || attempt > 3) return;`), or
+ * `signal.throwIfAborted()`? Then `node` runs only while the signal is live (a retry's
+ * backoff), and is not cleanup.
+ */
+function leavesWhenAbortedBefore(body: TSESTree.BlockStatement, node: TSESTree.Node): boolean {
+  for (const statement of body.body) {
+    if (statement.range[1] > node.range[0]) return false;
+    if (
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      isTrueWhenAborted(statement.test) &&
+      statementExits(statement.consequent, throwsOrReturns) === 'always'
+    ) {
+      return true;
+    }
+    if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.CallExpression &&
+      statement.expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !statement.expression.callee.computed &&
+      statement.expression.callee.property.type === AST_NODE_TYPES.Identifier &&
+      statement.expression.callee.property.name === 'throwIfAborted'
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Is `test` true whenever the signal is aborted: an abort check, or an `||` with one? */
+function isTrueWhenAborted(test: TSESTree.Expression): boolean {
+  const core = unwrap(test);
+  if (core.type === AST_NODE_TYPES.LogicalExpression && core.operator === '||') {
+    return isTrueWhenAborted(core.left) || isTrueWhenAborted(core.right);
+  }
+  return isAbortCheckNode(core);
+}
 
 function isNullish(node: TSESTree.Node): boolean {
   return (
