@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName } from './ast.js';
+import { memberName, staticName } from './ast.js';
 import { isFunctionNode } from './async-context.js';
 import { unwrap, walk } from './signals.js';
 
@@ -28,12 +28,7 @@ export function isAbortCheckNode(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator === 'instanceof') {
         const right = unwrap(node.right);
-        const name =
-          right.type === AST_NODE_TYPES.Identifier
-            ? right.name
-            : right.type === AST_NODE_TYPES.MemberExpression
-              ? memberName(right)
-              : undefined;
+        const name = staticName(right);
         return name !== undefined && (name === 'DOMException' || name.includes('Abort'));
       }
       if (!['===', '==', '!==', '!='].includes(node.operator)) return false;
@@ -41,12 +36,7 @@ export function isAbortCheckNode(node: TSESTree.Node): boolean {
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = staticName(callee);
       return name !== undefined && (name === 'throwIfAborted' || ABORT_PREDICATE.test(name));
     }
     default:
@@ -272,7 +262,7 @@ export function isPassingOn(node: TSESTree.Expression, facts: HandlerFacts): boo
   if (facts.isRetryWithSignal(expression)) return true;
   const callee = unwrap(expression.callee);
   const name =
-    callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    staticName(callee);
   if (name === 'throwIfAborted' && callee.type === AST_NODE_TYPES.MemberExpression) return facts.isSameSignal(callee.object);
   const error = facts.error;
   if (!error) return false;

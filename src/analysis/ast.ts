@@ -18,12 +18,16 @@ export function memberName(member: TSESTree.MemberExpression): string | undefine
   return undefined;
 }
 
+/** The name an identifier or a static member expression ends in: `f` → `f`, `a.b['c']` → `c`. */
+export function staticName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node);
+  return undefined;
+}
+
 /** The name a call's callee ends in: `f()` → `f`, `a.b.c()` → `c`, `a['b']()` → `b`. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
-  return undefined;
+  return staticName(call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee);
 }
 
 /** Is `node` a call of `object.method(...)` with one of `methods` (optional chaining allowed)? */

@@ -8,7 +8,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
-import { memberName } from '../../analysis/ast.js';
+import { memberName, staticName } from '../../analysis/ast.js';
 import type { FunctionNode } from '../../analysis/async-context.js';
 import { functionCannotReject, isGlobalName, isPromiseLikeType } from '../../analysis/promises.js';
 import type { PartState } from './types.js';
@@ -71,12 +71,7 @@ export function voidCallbackListeners(state: PartState): TSESLint.RuleListener {
       return isGlobalName(sourceCode, call.callee, 'Promise') && call.arguments[0] === fn;
     }
     const callee = call.callee;
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : undefined;
+    const name = staticName(callee);
     if (name === 'setInterval') return true;
     const event = call.arguments[0];
     return (
