@@ -11,7 +11,8 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      thresholds: { lines: 85, functions: 85, branches: 75, statements: 85 },
+      reporter: ['text-summary'],
+      thresholds: { lines: 90, functions: 95, branches: 78, statements: 85 },
     },
   },
 });
