@@ -96,15 +96,24 @@ function isCacheEarlyReturn(
     const inner = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [];
     return inner.some((nested) => isCacheEarlyReturn(nested, fn, sourceCode));
   }
-  const testText = sourceCode.getText(statement.test);
+  return testLooksLikeMemo(
+    sourceCode.getText(statement.test),
+    sourceCode.getText(fn),
+    sourceCode.text.slice(statement.range[1], fn.range[1]),
+  );
+}
+
+/**
+ * The textual memo test both syntax trees share: the early-return test reads a cache
+ * (`.get(`/`.has(`, a name with "cache"), a name in it was just read from a map
+ * (`const hit = cache.get(k)`), or it is assigned later on an outer variable or a `this`
+ * member (`cached = …`).
+ */
+function testLooksLikeMemo(testText: string, fnText: string, after: string): boolean {
   if (/\.(?:get|has)\s*\(/.test(testText) || /cache/i.test(testText)) return true;
-  const fnText = sourceCode.getText(fn);
-  const after = sourceCode.text.slice(statement.range[1], fn.range[1]);
   for (const name of testText.match(/[\w$]+(?:\.[\w$]+)*/g) ?? []) {
     if (/^\d/.test(name)) continue;
-    // `const hit = cache.get(k)` before the test.
     if (new RegExp(`\\b${escapeRe(name)}\\s*=\\s*[\\w$.]+\\.get\\s*\\(`).test(fnText)) return true;
-    // `cached = …` later, on a variable of an outer scope or a `this` member.
     if (
       (name.startsWith('this.') || !declaredIn(fnText, name)) &&
       new RegExp(`(^|[^\\w$.])${escapeRe(name)}\\s*=[^=]`).test(after)
@@ -185,19 +194,9 @@ function isCacheEarlyReturnTs(statement: ts.Statement, fn: ts.SignatureDeclarati
     const inner = ts.isBlock(statement.thenStatement) ? statement.thenStatement.statements : [];
     return inner.some((nested) => isCacheEarlyReturnTs(nested, fn));
   }
-  const testText = statement.expression.getText();
-  if (/\.(?:get|has)\s*\(/.test(testText) || /cache/i.test(testText)) return true;
-  const fnText = fn.getText();
-  const after = fn.getSourceFile().text.slice(statement.end, fn.end);
-  for (const name of testText.match(/[\w$]+(?:\.[\w$]+)*/g) ?? []) {
-    if (/^\d/.test(name)) continue;
-    if (new RegExp(`\\b${escapeRe(name)}\\s*=\\s*[\\w$.]+\\.get\\s*\\(`).test(fnText)) return true;
-    if (
-      (name.startsWith('this.') || !declaredIn(fnText, name)) &&
-      new RegExp(`(^|[^\\w$.])${escapeRe(name)}\\s*=[^=]`).test(after)
-    ) {
-      return true;
-    }
-  }
-  return false;
+  return testLooksLikeMemo(
+    statement.expression.getText(),
+    fn.getText(),
+    fn.getSourceFile().text.slice(statement.end, fn.end),
+  );
 }
