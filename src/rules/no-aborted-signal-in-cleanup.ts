@@ -18,7 +18,6 @@ export default createRule<Options, MessageIds>({
       recommended: { recommended: true },
       requiresTypeChecking: false,
       typeAware: true,
-url: "https://github.com/eslint-plugin-async-guard/eslint-plugin-async-guard/blob/main/docs/rules/no-aborted-signal-in-cleanup.md",
     },
     hasSuggestions: true,
     messages: {

@@ -33,7 +33,6 @@ export default createRule<Options, MessageIds>({
       recommended: { recommended: true },
       requiresTypeChecking: false,
       typeAware: true,
-url: "https://github.com/eslint-plugin-async-guard/eslint-plugin-async-guard/blob/main/docs/rules/index.md",
     },
     hasSuggestions: true,
     messages: {
