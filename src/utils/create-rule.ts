@@ -20,6 +20,8 @@ export interface AsyncGuardDocs {
   };
   requiresTypeChecking: false;
   typeAware?: boolean;
+  /** Set by `createRule` from the rule's name; a rule never writes it. */
+  url?: never;
 }
 
 export const createRule = ESLintUtils.RuleCreator<AsyncGuardDocs>(
