@@ -19,6 +19,7 @@ import {
   type ValidTestCase,
 } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -84,4 +85,29 @@ export function testRule<MessageIds extends string, Options extends readonly unk
 ): void {
   typedRuleTester.run(`${name} (typed)`, rule, casesForMode(tests, 'typed'));
   untypedRuleTester.run(`${name} (untyped)`, rule, casesForMode(tests, 'untyped'));
+}
+
+/**
+ * Lints `code` (untyped) with one rule configured at `error` with `options`, so schema tests
+ * can see what ESLint does with them: an invalid option makes `verify` throw.
+ */
+export function lintWithOptions(
+  name: string,
+  rule: TSESLint.RuleModule<string, readonly unknown[]>,
+  options: readonly unknown[],
+  code = 'export {};',
+): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser },
+        plugins: { 'async-guard': { rules: { [name]: rule as never } } },
+        rules: { [`async-guard/${name}`]: ['error', ...options] as Linter.RuleEntry },
+      },
+    ],
+    'file.ts',
+  );
 }

@@ -1,9 +1,8 @@
-import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-aborted-signal-in-cleanup.js';
-import { testRule } from '../rule-tester.js';
+import { lintWithOptions, testRule } from '../rule-tester.js';
 
 testRule('no-aborted-signal-in-cleanup', rule, {
   valid: [
@@ -344,15 +343,7 @@ testRule('no-aborted-signal-in-cleanup', rule, {
 
 describe('no-aborted-signal-in-cleanup options', () => {
   function lint(options: unknown[]): Linter.LintMessage[] {
-    const linter = new Linter({ configType: 'flat' });
-    return linter.verify('export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }', [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser },
-        plugins: { 'async-guard': { rules: { 'no-aborted-signal-in-cleanup': rule as never } } },
-        rules: { 'async-guard/no-aborted-signal-in-cleanup': ['error', ...options] as Linter.RuleEntry },
-      },
-    ], 'file.ts');
+    return lintWithOptions('no-aborted-signal-in-cleanup', rule, options, 'export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }');
   }
 
   it('takes no options', () => {

@@ -1,24 +1,12 @@
 // Options schema: defaults validate, junk is rejected.
-import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-floating-promises/index.js';
+import { lintWithOptions } from '../rule-tester.js';
 
 function lint(options: unknown): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    'async function f() {}\nf();\n',
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser },
-        plugins: { 'async-guard': { rules: { 'no-floating-promises': rule as never } } },
-        rules: { 'async-guard/no-floating-promises': ['error', options] as Linter.RuleEntry },
-      },
-    ],
-    'file.ts',
-  );
+  return lintWithOptions('no-floating-promises', rule, [options], 'async function f() {}\nf();\n');
 }
 
 describe('no-floating-promises options', () => {

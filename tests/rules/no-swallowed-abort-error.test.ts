@@ -1,9 +1,8 @@
-import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-swallowed-abort-error/index.js';
-import { testRule } from '../rule-tester.js';
+import { lintWithOptions, testRule } from '../rule-tester.js';
 
 testRule('no-swallowed-abort-error', rule, {
   valid: [
@@ -802,15 +801,7 @@ testRule('no-swallowed-abort-error', rule, {
 
 describe('no-swallowed-abort-error options', () => {
   function lint(options: unknown[]): Linter.LintMessage[] {
-    const linter = new Linter({ configType: 'flat' });
-    return linter.verify('export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }', [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser },
-        plugins: { 'async-guard': { rules: { 'no-swallowed-abort-error': rule as never } } },
-        rules: { 'async-guard/no-swallowed-abort-error': ['error', ...options] as Linter.RuleEntry },
-      },
-    ], 'file.ts');
+    return lintWithOptions('no-swallowed-abort-error', rule, options, 'export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }');
   }
 
   it('takes no options', () => {

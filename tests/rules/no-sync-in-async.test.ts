@@ -1,9 +1,8 @@
 import { Linter } from 'eslint';
-import parser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-sync-in-async/index.js';
-import { testRule } from '../rule-tester.js';
+import { lintWithOptions, testRule } from '../rule-tester.js';
 
 testRule('no-sync-in-async', rule, {
   valid: [
@@ -1095,17 +1094,7 @@ export default async function Post({ slug }: { slug: string }) {
 });
 
 describe('no-sync-in-async options schema', () => {
-  const lint = (options: unknown): Linter.LintMessage[] => {
-    const linter = new Linter({ configType: 'flat' });
-    return linter.verify('export {};', [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser },
-        plugins: { guard: { rules: { 'no-sync-in-async': rule as never } } },
-        rules: { 'guard/no-sync-in-async': ['error', options] },
-      },
-    ], 'file.ts');
-  };
+  const lint = (options: unknown): Linter.LintMessage[] => lintWithOptions('no-sync-in-async', rule, [options]);
 
   it('accepts the documented options', () => {
     expect(

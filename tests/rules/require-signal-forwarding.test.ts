@@ -1,9 +1,8 @@
-import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/require-signal-forwarding/index.js';
-import { testRule } from '../rule-tester.js';
+import { lintWithOptions, testRule } from '../rule-tester.js';
 
 testRule('require-signal-forwarding', rule, {
   valid: [
@@ -699,15 +698,7 @@ testRule('require-signal-forwarding', rule, {
 
 describe('require-signal-forwarding options', () => {
   function lint(options: unknown[]): Linter.LintMessage[] {
-    const linter = new Linter({ configType: 'flat' });
-    return linter.verify('export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }', [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser },
-        plugins: { 'async-guard': { rules: { 'require-signal-forwarding': rule as never } } },
-        rules: { 'async-guard/require-signal-forwarding': ['error', ...options] as Linter.RuleEntry },
-      },
-    ], 'file.ts');
+    return lintWithOptions('require-signal-forwarding', rule, options, 'export async function f(signal: AbortSignal) { await fetch("/x", { signal }); }');
   }
 
   it('takes no options', () => {
